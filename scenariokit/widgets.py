@@ -105,7 +105,10 @@ def control(pq: dict, initial: Any, on_change: Callable[[Any], None]) -> w.Widge
         rows = []
         for item in pq["items"]:
             v = chosen.get(item["id"])
-            d = w.Dropdown(options=targets, value=v if v in ids else None, layout=w.Layout(width="16em"))
+            d = w.Dropdown(options=targets, value=v if v in ids else None, layout=w.Layout(width="16em",
+                                                                                          flex="0 0 auto"))
+            if d.value is None:
+                d.index = 0      # show "— choose —" rather than an empty box
             drops[item["id"]] = d
             rows.append(w.HBox([d, w.HTML(html.escape(item["text"]))], layout=FULL))
 
@@ -179,8 +182,20 @@ def store_for(notebook: str) -> AnswerStore:
     return _stores[notebook]
 
 
+# Long option texts wrap instead of running over each other.
+STYLE = """<style>
+.scenariokit-question .widget-radio-box label {
+  white-space: normal; height: auto; line-height: 1.35; margin: 0.25em 0;
+  display: flex; flex-direction: row-reverse; justify-content: flex-end; align-items: flex-start; gap: 0.4em; }
+.scenariokit-question .widget-radio-box input { margin-top: 0.2em; flex-shrink: 0; }
+.scenariokit-question .widget-checkbox { height: auto; }
+.scenariokit-question .widget-checkbox label { white-space: normal; height: auto; line-height: 1.35; }
+.scenariokit-question .widget-html-content { line-height: 1.45; }
+</style>"""
+
+
 def question_box(pq: dict, ctrl: w.Widget, status: w.HTML) -> w.VBox:
-    prompt = w.HTML(md(pq["prompt"]), layout=FULL)
+    prompt = w.HTML(STYLE + md(pq["prompt"]), layout=FULL)
     box = w.VBox([prompt, ctrl, status], layout=FULL)
     box.add_class("scenariokit-question")
     box.add_class(f"scenariokit-{pq['type']}")
