@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -106,10 +107,10 @@ def cmd_course(s: Settings, args) -> int:
     args.edition = "both"
     cmd_book(s, args)
     print("\nOpen the course:\n"
-          f"  trainee edition: {s.path('build')}/trainee/html/index.html\n"
-          f"  trainer edition: {s.path('build')}/trainer/html/index.html\n"
-          "  Serve them with: .venv/bin/python -m http.server -d _build 8000  (then http://127.0.0.1:8000/)\n"
-          "  Start JupyterLab for a session: make lab")
+          f"  trainee edition: {s.path('build')}/trainee/_build/html/index.html\n"
+          f"  trainer edition: {s.path('build')}/trainer/_build/html/index.html\n"
+          "  or serve both: make serve   (then http://127.0.0.1:8000/)\n"
+          "  JupyterLab for a session: make lab")
     return 0
 
 
@@ -117,6 +118,8 @@ def cmd_lab(s: Settings, args) -> int:
     """Start JupyterLab in the course folder for a trainer."""
     cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ip={args.ip}", f"--port={args.port}",
            f"--ServerApp.root_dir={s.root}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")   # containers and CI run as root
     return subprocess.call(cmd)
 
 
@@ -145,10 +148,11 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--port", default="8888")
     args = parser.parse_args(argv)
     s = Settings(root=Path(args.root).resolve()) if args.root else Settings()
+    from .book import BookError
     from .course import CourseError
     try:
         return args.fn(s, args)
-    except CourseError as exc:
+    except (BookError, CourseError) as exc:
         print(exc, file=sys.stderr)
         return 1
 

@@ -142,14 +142,15 @@ def _options(raw: Any, where: str, problems: list[str], *, kind: str, qtype: str
         return []
     out: list[Option] = []
     seen: set[str] = set()
+    one = kind.rstrip("s")   # option, item, target
     for i, o in enumerate(raw, 1):
         if not isinstance(o, dict):
-            problems.append(f"{where}: {kind} {i} should be a mapping with id and text")
+            problems.append(f"{where}: {one} {i} should be a mapping with id and text")
             continue
-        oid = _check_id(o.get("id"), f"{where}, {kind} {i}", problems)
-        ow = f"{where}, {kind} '{oid}'"
+        oid = _check_id(o.get("id"), f"{where}, {one} {i}", problems)
+        ow = f"{where}, {one} '{oid}'"
         if oid in seen:
-            problems.append(f"{where}: duplicate {kind} id '{oid}'")
+            problems.append(f"{where}: duplicate {one} id '{oid}'")
         seen.add(oid)
         opt = Option(id=oid, text=_text(o, "text", ow, problems))
         if kind != "targets":
@@ -408,7 +409,7 @@ def key_answer(q: Question) -> Any:
         return {o.id: o.answer for o in q.options}
     if q.type == "branch":
         path, step_id = [], q.start
-        while step_id:
+        while step_id and q.step(step_id) is not None:
             step = q.step(step_id)
             best = max(step.options, key=lambda o: o.credit + _rest(q, o.next))
             path.append(best.id)
@@ -421,4 +422,6 @@ def _rest(q: Question, step_id: str | None) -> float:
     if not step_id:
         return 0.0
     step = q.step(step_id)
-    return max(o.credit + _rest(q, o.next) for o in step.options)
+    if step is None:
+        return 0.0
+    return max((o.credit + _rest(q, o.next) for o in step.options), default=0.0)

@@ -1,0 +1,145 @@
+"""The course book in two editions, built by Jupyter Book 1 with warnings as errors.
+
+Each edition is staged into `_build/src/<edition>/` from the same sources:
+- trainee: the landing page, trainee pages, modules without `trainer-only` cells,
+  and the released exercises (no keys);
+- trainer: all of that with the trainer-only cells, plus answer-key pages written
+  from the scenario cells, the trainers' and the authors' guides.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from . import notebooks as nbs
+from .keys import key_page
+from .settings import Settings
+
+EDITIONS = ("trainee", "trainer")
+# Book folders whose pages only the trainer edition carries.
+TRAINER_ONLY_DIRS = ("keys", "trainers", "authors")
+WIDGET_FILES = Path(".cache") / "widgets"
+
+
+PREVIEW_NOTE = ("```{note}\nThis page shows the exercise for reading. To answer it and submit your answers, "
+                "open it in JupyterLab from *Nbgrader → Assignment List*; clicks on this page are not saved.\n```")
+TRAINER_NOTE = "```{admonition} Trainer edition\n:class: tip\nThis part is for trainers only.\n```\n"
+
+
+class BookError(Exception):
+    pass
+
+
+def _mark_trainer_only(source: str) -> str:
+    """Put the trainer-edition marker under the cell's heading (or at its top)."""
+    lines = source.split("\n")
+    if lines and lines[0].startswith("#"):
+        return "\n".join([lines[0], "", TRAINER_NOTE] + lines[1:])
+    return TRAINER_NOTE + "\n" + source
+
+
+def _filter_toc(node, keep):
+    """Drop toc entries whose file fails `keep`, and parts or sections left empty."""
+    if isinstance(node, list):
+        out = [n for n in (_filter_toc(x, keep) for x in node) if n is not None]
+        return out
+    if isinstance(node, dict):
+        if "file" in node and not keep(node["file"]):
+            return None
+        new = {}
+        for k, v in node.items():
+            if k in ("parts", "chapters", "sections"):
+                v = _filter_toc(v, keep)
+                if not v:
+                    if k == "parts" or "file" not in node and k == "chapters":
+                        return None
+                    continue
+            new[k] = v
+        return new
+    return node
+
+
+def stage(s: Settings, edition: str) -> Path:
+    """Write one edition's sources into _build/src/<edition>/ and return that folder."""
+    if edition not in EDITIONS:
+        raise BookError(f"unknown edition {edition!r}; choose one of {', '.join(EDITIONS)}")
+    trainer = edition == "trainer"
+    src = s.path("build") / "src" / edition
+    if src.exists():
+        shutil.rmtree(src)
+    src.mkdir(parents=True)
+
+    book = s.path("book")
+    for page in book.rglob("*.md"):
+        rel = page.relative_to(book)
+        if rel.parts[0] in TRAINER_ONLY_DIRS and not trainer:
+            continue
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(page, src / rel)
+
+    (src / "modules").mkdir()
+    for path in s.module_notebooks():
+        nb = nbs.read(path)
+        if not trainer:
+            nb.cells = [c for c in nb.cells if s.trainer_only_tag not in c.metadata.get("tags", [])]
+        else:
+            for c in nb.cells:
+                if s.trainer_only_tag in c.metadata.get("tags", []):
+                    c.source = _mark_trainer_only(c.source)
+        nbs.clean(nb)
+        nbs.write(nb, src / "modules" / path.name)
+
+    (src / "exercises").mkdir()
+    names: dict[str, Path] = {}
+    for path in sorted(s.path("exercises").glob("*/*.ipynb")):
+        if path.name in names:
+            raise BookError(f"{path} and {names[path.name]} have the same name; the book needs notebook "
+                            "names that are unique across exercises")
+        names[path.name] = path
+        nb = nbs.read(path)
+        nb.cells.insert(1, nbformat.v4.new_markdown_cell(PREVIEW_NOTE))
+        nbs.write(nb, src / "exercises" / path.name)
+
+    if trainer:
+        (src / "keys").mkdir(exist_ok=True)
+        for assignment in s.assignments():
+            notebooks = [(p, [sc for sc, _ in nbs.scenarios_in(p)])
+                         for p in s.solution_notebooks() if p.parent.name == assignment]
+            (src / "keys" / f"{assignment}.md").write_text(key_page(assignment, notebooks))
+
+    toc = yaml.safe_load((book / "_toc.yml").read_text())
+    if not trainer:
+        toc = _filter_toc(toc, lambda f: f.split("/")[0] not in TRAINER_ONLY_DIRS)
+    (src / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False))
+
+    config = yaml.safe_load((s.root / "_config.yml").read_text())
+    config["title"] = f"{config['title']} ({edition} edition)"
+    (src / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+
+    widgets = s.root / WIDGET_FILES
+    if not (widgets / "require.js").exists():
+        raise BookError(f"The widget scripts are missing from {widgets}: run `make setup` "
+                        "(it fetches them from npm so the book shows widgets offline).")
+    shutil.copytree(widgets, src / "_extra" / "widgets")
+    return src
+
+
+def build(s: Settings, edition: str) -> Path:
+    """Build one edition with warnings as errors; returns the folder holding index.html."""
+    src = stage(s, edition)
+    out = s.path("build") / edition
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(src), "--path-output", str(out),
+           "-W", "-n", "--keep-going"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=s.root)
+    if proc.returncode != 0:
+        log = out / "build.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(proc.stdout + proc.stderr)
+        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-25:])
+        raise BookError(f"The {edition} edition did not build (full log: {log}):\n{tail}")
+    return out / "_build" / "html"
