@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from . import notebooks as nbs
+from .course import stray_answers
 from .model import ScenarioError, load_question
 from .settings import Settings
 
@@ -91,25 +92,33 @@ def check_clean(path: Path, nb) -> list[str]:
 def check_course(settings: Settings) -> list[str]:
     """Every problem in the course's solutions and modules."""
     problems: list[str] = []
-    seen: dict[str, Path] = {}
-    for path in settings.solution_notebooks():
-        try:
-            nb = nbs.read(path)
-        except nbs.NotebookError as exc:
-            problems.append(str(exc))
-            continue
-        problems += check_clean(path, nb)
-        problems += check_solutions_notebook(path, nb)
+    scenario_home: dict[str, Path] = {}
+    notebook_home: dict[str, Path] = {}
+
+    def solutions(path: Path, nb) -> list[str]:
+        found = check_solutions_notebook(path, nb)
+        if path.name in notebook_home:
+            found.append(f"{path}: another exercise notebook has the same name ({notebook_home[path.name]}); "
+                         "the book needs names unique across exercises")
+        notebook_home.setdefault(path.name, path)
         for sc, _i in nbs.scenarios_in(path):
-            if sc.id in seen and seen[sc.id] != path:
-                problems.append(f"{path}: scenario id '{sc.id}' is also used in {seen[sc.id]}")
-            seen.setdefault(sc.id, path)
-    for path in settings.module_notebooks():
-        try:
-            nb = nbs.read(path)
-        except nbs.NotebookError as exc:
-            problems.append(str(exc))
-            continue
-        problems += check_clean(path, nb)
-        problems += check_module(path, nb, settings)
+            if sc.id in scenario_home and scenario_home[sc.id] != path:
+                found.append(f"{path}: scenario id '{sc.id}' is also used in {scenario_home[sc.id]}")
+            scenario_home.setdefault(sc.id, path)
+        return found
+
+    def module(path: Path, nb) -> list[str]:
+        return check_module(path, nb, settings)
+
+    for paths, check in ((settings.solution_notebooks(), solutions), (settings.module_notebooks(), module)):
+        for path in paths:
+            try:
+                nb = nbs.read(path)
+            except nbs.NotebookError as exc:
+                problems.append(str(exc))
+                continue
+            problems += check_clean(path, nb) + check(path, nb)
+    for stray in stray_answers(settings):
+        problems.append(f"{stray}: an answers file in solutions/ would be released to trainees and would "
+                        "replace their answers at grading; delete it")
     return [p.replace(str(settings.root) + "/", "") for p in problems]

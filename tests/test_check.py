@@ -123,7 +123,9 @@ def test_sync_refuses_to_rebuild_a_broken_scenario_and_keeps_its_cells(course, c
 def test_release_refuses_stray_answers_files_in_solutions(course, capsys):
     (course / "solutions" / "demo" / "demo.answers.json").write_text("{}")
     assert main(["--root", str(course), "release"]) == 1
-    assert "would be released to trainees" in capsys.readouterr().err
+    out = capsys.readouterr()
+    assert "solutions/demo/demo.answers.json: an answers file in solutions/ would be released" in out.out
+    assert not (course / "exercises").exists()
 
 
 MODULE = "modules/identification.ipynb"
