@@ -16,8 +16,10 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from . import glossary
 from . import notebooks as nbs
 from .keys import key_page
+from .paths import write_pages
 from .settings import Settings
 
 EDITIONS = ("trainee", "trainer")
@@ -64,6 +66,18 @@ def _filter_toc(node, keep):
     return node
 
 
+def _add_sections(node, file: str, sections: list[str]) -> None:
+    """Give the toc entry for `file` one section per generated page."""
+    if isinstance(node, list):
+        for n in node:
+            _add_sections(n, file, sections)
+    elif isinstance(node, dict):
+        if node.get("file") == file:
+            node["sections"] = [{"file": f} for f in sections]
+        for v in node.values():
+            _add_sections(v, file, sections)
+
+
 def stage(s: Settings, edition: str) -> Path:
     """Write one edition's sources into _build/src/<edition>/ and return that folder."""
     if edition not in EDITIONS:
@@ -94,6 +108,7 @@ def stage(s: Settings, edition: str) -> Path:
         nbs.clean(nb)
         nbs.write(nb, src / "modules" / path.name)
 
+    (src / "glossary.md").write_text(glossary.page(glossary.load(s)))
     (src / "exercises").mkdir()
     names: dict[str, Path] = {}
     for path in sorted(s.path("exercises").glob("*/*.ipynb")):
@@ -113,6 +128,8 @@ def stage(s: Settings, edition: str) -> Path:
             (src / "keys" / f"{assignment}.md").write_text(key_page(assignment, notebooks))
 
     toc = yaml.safe_load((book / "_toc.yml").read_text())
+    path_pages = write_pages(s, src / "paths", detailed=trainer)
+    _add_sections(toc, "paths/index", path_pages)
     if not trainer:
         toc = _filter_toc(toc, lambda f: f.split("/")[0] not in TRAINER_ONLY_DIRS)
     (src / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False))
@@ -121,12 +138,28 @@ def stage(s: Settings, edition: str) -> Path:
     config["title"] = f"{config['title']} ({edition} edition)"
     (src / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False))
 
+    link_glossary(s, src)
     widgets = s.root / WIDGET_FILES
     if not (widgets / "require.js").exists():
         raise BookError(f"The widget scripts are missing from {widgets}: run `make setup` "
                         "(it fetches them from npm so the book shows widgets offline).")
     shutil.copytree(widgets, src / "_extra" / "widgets")
     return src
+
+
+def link_glossary(s: Settings, src: Path) -> None:
+    """Link the first mention of each glossary term on every staged page (not in the glossary itself)."""
+    entries = glossary.load(s)
+    for page in sorted(src.rglob("*.md")):
+        if page.name != "glossary.md" and "_extra" not in page.parts:
+            page.write_text(glossary.link_terms(page.read_text(), entries, set()))
+    for path in sorted(src.rglob("*.ipynb")):
+        nb = nbs.read(path)
+        done: set[str] = set()
+        for cell in nb.cells:
+            if cell.cell_type == "markdown" and not cell.source.lstrip().startswith("# "):
+                cell.source = glossary.link_terms(cell.source, entries, done)
+        nbs.write(nb, path)
 
 
 def build(s: Settings, edition: str) -> Path:

@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import glossary
 from . import notebooks as nbs
 from .course import stray_answers
 from .model import ScenarioError, load_question
+from .paths import check_paths
 from .settings import Settings
 
 PRACTICE_RE = re.compile(r'practice\(\s*r?"""(?P<yaml>.*?)"""\s*\)', re.S)
@@ -118,6 +120,18 @@ def check_course(settings: Settings) -> list[str]:
                 problems.append(str(exc))
                 continue
             problems += check_clean(path, nb) + check(path, nb)
+    problems += glossary.entries_problems(settings)
+    sources = [(str(p), p.read_text()) for p in sorted(settings.path("book").rglob("*.md"))]
+    for path in settings.module_notebooks() + settings.solution_notebooks():
+        try:
+            nb = nbs.read(path)
+        except nbs.NotebookError:
+            continue
+        sources += [(nbs.cell_label(path, nb, i), c.source) for i, c in enumerate(nb.cells)
+                    if c.cell_type == "markdown" or PRACTICE_RE.search(c.source) or nbs.find_spec(c)]
+    problems += glossary.check_terms(settings, sources)
+    if (settings.path("book") / "paths.yml").exists():
+        problems += check_paths(settings)
     for stray in stray_answers(settings):
         problems.append(f"{stray}: an answers file in solutions/ would be released to trainees and would "
                         "replace their answers at grading; delete it")

@@ -114,6 +114,17 @@ def cmd_course(s: Settings, args) -> int:
     return 0
 
 
+def cmd_agenda(s: Settings, args) -> int:
+    """Print a learning path's agenda (Markdown), to paste or print."""
+    from .paths import agenda_page, load_paths, read_modules
+    paths = {p["id"]: p for p in load_paths(s)}
+    if args.path not in paths:
+        print(f"No path '{args.path}'. Paths: {', '.join(paths)}", file=sys.stderr)
+        return 1
+    print(agenda_page(paths[args.path], read_modules(s), detailed=not args.participants))
+    return 0
+
+
 def cmd_lab(s: Settings, args) -> int:
     """Start JupyterLab in the course folder for a trainer."""
     cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ip={args.ip}", f"--port={args.port}",
@@ -129,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, fn in [("sync", cmd_sync), ("check", cmd_check), ("release", cmd_release),
                      ("collect", cmd_collect), ("autograde", cmd_autograde), ("export", cmd_export),
-                     ("feedback", cmd_feedback), ("book", cmd_book), ("course", cmd_course), ("lab", cmd_lab)]:
+                     ("feedback", cmd_feedback), ("book", cmd_book), ("course", cmd_course), ("agenda", cmd_agenda), ("lab", cmd_lab)]:
         p = sub.add_parser(name, help=fn.__doc__.splitlines()[0], description=fn.__doc__)
         p.set_defaults(fn=fn)
         if name == "release":
@@ -143,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--to", default="grades.csv", help="CSV file to write (default: grades.csv)")
         if name == "book":
             p.add_argument("--edition", choices=["trainee", "trainer", "both"], default="both")
+        if name == "agenda":
+            p.add_argument("path", help="the path's id (see book/paths.yml)")
+            p.add_argument("--participants", action="store_true", help="by module, without the trainer's detail")
         if name == "lab":
             p.add_argument("--ip", default="127.0.0.1")
             p.add_argument("--port", default="8888")
