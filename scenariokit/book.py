@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from . import glossary
+from . import glossary, profiles
 from . import notebooks as nbs
 from .keys import key_page
 from .paths import write_pages
@@ -91,6 +91,8 @@ def stage(s: Settings, edition: str) -> Path:
     book = s.path("book")
     for page in book.rglob("*.md"):
         rel = page.relative_to(book)
+        if rel.parts[0] == "country-profiles":
+            continue
         if rel.parts[0] in TRAINER_ONLY_DIRS and not trainer:
             continue
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +123,8 @@ def stage(s: Settings, edition: str) -> Path:
         nbs.write(nb, src / "exercises" / path.name)
 
     if trainer:
+        (src / "trainers").mkdir(exist_ok=True)
+        (src / "trainers" / "country-profiles.md").write_text(profiles.page(s))
         (src / "keys").mkdir(exist_ok=True)
         for assignment in s.assignments():
             notebooks = [(p, [sc for sc, _ in nbs.scenarios_in(p)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import glossary
+from . import glossary, profiles
 from . import notebooks as nbs
 from .course import stray_answers
 from .model import ScenarioError, load_question
@@ -121,6 +121,7 @@ def check_course(settings: Settings) -> list[str]:
                 continue
             problems += check_clean(path, nb) + check(path, nb)
     problems += glossary.entries_problems(settings)
+    problems += profiles.check_profiles(settings)
     sources = [(str(p), p.read_text()) for p in sorted(settings.path("book").rglob("*.md"))]
     for path in settings.module_notebooks() + settings.solution_notebooks():
         try:

@@ -125,6 +125,18 @@ def cmd_agenda(s: Settings, args) -> int:
     return 0
 
 
+def cmd_profile(s: Settings, args) -> int:
+    """Start a country profile from the template of standards."""
+    from .profiles import new_profile
+    try:
+        path = new_profile(s, args.code, args.country or args.code)
+    except FileExistsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Wrote {path.relative_to(s.root)}: fill in each provision, then run `scenariokit check`.")
+    return 0
+
+
 def cmd_lab(s: Settings, args) -> int:
     """Start JupyterLab in the course folder for a trainer."""
     cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ip={args.ip}", f"--port={args.port}",
@@ -140,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, fn in [("sync", cmd_sync), ("check", cmd_check), ("release", cmd_release),
                      ("collect", cmd_collect), ("autograde", cmd_autograde), ("export", cmd_export),
-                     ("feedback", cmd_feedback), ("book", cmd_book), ("course", cmd_course), ("agenda", cmd_agenda), ("lab", cmd_lab)]:
+                     ("feedback", cmd_feedback), ("book", cmd_book), ("course", cmd_course), ("agenda", cmd_agenda), ("profile", cmd_profile),
+                     ("lab", cmd_lab)]:
         p = sub.add_parser(name, help=fn.__doc__.splitlines()[0], description=fn.__doc__)
         p.set_defaults(fn=fn)
         if name == "release":
@@ -157,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         if name == "agenda":
             p.add_argument("path", help="the path's id (see book/paths.yml)")
             p.add_argument("--participants", action="store_true", help="by module, without the trainer's detail")
+        if name == "profile":
+            p.add_argument("action", choices=["new"])
+            p.add_argument("code", help="a short code for the country, e.g. XK")
+            p.add_argument("--country", help="the country's name as it should appear")
         if name == "lab":
             p.add_argument("--ip", default="127.0.0.1")
             p.add_argument("--port", default="8888")
