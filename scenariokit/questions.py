@@ -7,6 +7,12 @@ whether they have. The types follow the NICHD research ordering, from most to
 least preferred: invitation, cued invitation, directive, option-posing,
 suggestive. It gives instant, ungraded feedback; it is no substitute for a
 trained interviewer's judgement.
+
+Its limits, stated where trainees see it (`agreement_markdown`): it cannot see
+a presupposition ("Tell me about the time he took your phone" when the child
+never mentioned it), and its rules were refined once after a first run on the
+labelled examples (90% agreement before, the reported figure after), so on new
+questions it will agree less often.
 """
 from __future__ import annotations
 
@@ -42,15 +48,15 @@ RULES: list[tuple[str, str, re.Pattern]] = [
         r",\s*(didn'?t|did|wasn'?t|was|isn'?t|is|weren'?t|were|aren'?t|are|don'?t|do|doesn'?t|does|hasn'?t|has|"
         r"haven'?t|have|couldn'?t|could|wouldn'?t|would|won'?t|will)\s+(he|she|it|they|you|we|i)\s*\??\s*$"
         r"|,\s*(right|correct|yes|no|ok|okay)\s*\??\s*$", re.I)),
+    ("cued_invitation", "uses the child's own words", re.compile(
+        r"(you (said|told me|mentioned|talked about)|you used the words?)\b.*"
+        r"\b(tell me|describe|say more|more about|everything about|what happened)\b", re.I | re.S)),
     ("suggestive", "presumes the answer", re.compile(
-        r"\b(you must have|must have been|surely|i know (that )?(he|she|they|you)|i think (he|she|they|you)|"
+        r"\b(already told (us|me)|you must have|must have been|surely|i know (that )?(he|she|they|you)|i think (he|she|they|you)|"
         r"we know|everyone knows|isn'?t it true|wasn'?t it|didn'?t (he|she|they)|don'?t you think|"
         r"(he|she|they) (made|forced|hurt|hit|told) you|when (he|she|they) (hurt|hit|forced|touched)|"
         r"how (did|many times did) (he|she|they) (hurt|hit|force|touch)|"
         r"tell me (about )?(how|when|why) (he|she|they) (hurt|hit|forced|touched))\b", re.I)),
-    ("cued_invitation", "uses the child's own words", re.compile(
-        r"(you (said|told me|mentioned|talked about)|you used the words?)\b.*"
-        r"\b(tell me|describe|say more|more about|everything about|what happened)\b", re.I | re.S)),
     ("invitation", "open prompt", re.compile(
         r"^\s*(please\s+)?(tell me|describe|talk about|explain)\b|\b(tell me (more|everything|all)|"
         r"what happened( next| then| after that)?\s*\??\s*$|(and )?then what( happened)?\b|what else\b)", re.I)),
@@ -58,7 +64,7 @@ RULES: list[tuple[str, str, re.Pattern]] = [
     ("option_posing", "yes/no question", re.compile(
         r"^\s*(did|do|does|was|were|is|are|has|have|had|can|could|would|will|should|shall|may|might)\b", re.I)),
     ("directive", "wh- question", re.compile(
-        r"^\s*(who|what|where|when|which|whose|whom|how|why)\b|\b(what|where|when|who|which|how many|how long|"
+        r"(^|[.!?]\s+)(who|what|where|when|which|whose|whom|how|why)\b|\b(what|where|when|who|which|how many|how long|"
         r"how often)\b[^.?!]*\?\s*$", re.I)),
 ]
 
