@@ -19,7 +19,7 @@ import yaml
 from . import glossary, profiles
 from . import notebooks as nbs
 from .keys import key_page
-from .paths import write_pages
+from .paths import read_modules, write_pages
 from .settings import Settings
 
 EDITIONS = ("trainee", "trainer")
@@ -134,6 +134,16 @@ def stage(s: Settings, edition: str) -> Path:
     toc = yaml.safe_load((book / "_toc.yml").read_text())
     path_pages = write_pages(s, src / "paths", detailed=trainer)
     _add_sections(toc, "paths/index", path_pages)
+    order = sorted(read_modules(s).values(), key=lambda m: (m.number, m.id))
+    generated = {
+        "generated-modules": [f"modules/{m.id}" for m in order],
+        "generated-exercises": [f"exercises/{p.stem}" for m in order
+                                for p in sorted((s.path("exercises") / m.id).glob("*.ipynb"))],
+        "generated-keys": [f"keys/{a}" for a in s.assignments()],
+    }
+    for part in toc.get("parts", []):
+        if isinstance(part.get("chapters"), str) and part["chapters"] in generated:
+            part["chapters"] = [{"file": f} for f in generated[part["chapters"]]]
     if not trainer:
         toc = _filter_toc(toc, lambda f: f.split("/")[0] not in TRAINER_ONLY_DIRS)
     (src / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False))
