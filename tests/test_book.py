@@ -46,15 +46,24 @@ def page_text(folder: Path) -> str:
     return norm(" ".join(chunks))
 
 
+def trainee_module_text() -> str:
+    """What the modules teach trainees openly; a feedback sentence that restates it is no secret."""
+    cells = [c.source for p in Settings(root=REPO).module_notebooks()
+             for c in nbformat.read(p, as_version=4).cells if "trainer-only" not in c.metadata.get("tags", [])]
+    return norm(" ".join(cells))
+
+
 def secrets() -> list[str]:
-    """What only a trainer may read: feedback, harms, rubrics, model answers (as probes of 60 characters)."""
+    """What only a trainer may read: feedback, harms, rubrics, model answers (as probes of 60 characters)
+    that the modules do not already teach in the open."""
     found = []
+    taught = trainee_module_text()
     for path in Settings(root=REPO).solution_notebooks():
         for sc, _ in nbs.scenarios_in(path):
             for q in sc.questions:
                 texts = [o.feedback for o in q.all_options()] + [o.harmful for o in q.all_options()]
                 texts += [r.criterion for r in q.rubric] + [q.model_answer]
-                found += [norm(t)[:60] for t in texts if len(norm(t)) >= 40]
+                found += [norm(t)[:60] for t in texts if len(norm(t)) >= 40 and norm(t)[:60] not in taught]
     assert len(found) > 20
     return found
 
