@@ -34,7 +34,8 @@ def editions(tmp_path_factory):
 
 
 def norm(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]", "", text.lower().replace("\n", " ")).split())
+    """Letters and digits only, so that markup, links and typography never hide a match."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def page_text(folder: Path) -> str:
@@ -73,7 +74,8 @@ def trainer_only_texts() -> list[str]:
     for path in Settings(root=REPO).module_notebooks():
         for cell in nbformat.read(path, as_version=4).cells:
             if "trainer-only" in cell.metadata.get("tags", []):
-                out += [norm(p)[:60] for p in cell.source.split("\n\n") if len(norm(p)) >= 60]
+                source = re.sub(r"(?m)^\s*(\d+\.|[-*+]|\|)\s+", "", cell.source)   # list and table markers
+                out += [norm(p)[:60] for p in source.split("\n\n") if len(norm(p)) >= 60]
     assert out
     return out
 
