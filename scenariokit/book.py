@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from . import glossary, profiles
+from . import bibliography, glossary, profiles
 from . import notebooks as nbs
 from .keys import key_page
 from .paths import read_modules, write_pages
@@ -111,6 +111,7 @@ def stage(s: Settings, edition: str) -> Path:
         nbs.write(nb, src / "modules" / path.name)
 
     (src / "glossary.md").write_text(glossary.page(glossary.load(s)))
+    (src / "bibliography.md").write_text(bibliography.page(s))
     (src / "exercises").mkdir()
     names: dict[str, Path] = {}
     for path in sorted(s.path("exercises").glob("*/*.ipynb")):
@@ -165,7 +166,7 @@ def link_glossary(s: Settings, src: Path) -> None:
     """Link the first mention of each glossary term on every staged page (not in the glossary itself)."""
     entries = glossary.load(s)
     for page in sorted(src.rglob("*.md")):
-        if page.name != "glossary.md" and "_extra" not in page.parts:
+        if page.name not in ("glossary.md", "bibliography.md") and "_extra" not in page.parts:
             page.write_text(glossary.link_terms(page.read_text(), entries, set()))
     for path in sorted(src.rglob("*.ipynb")):
         nb = nbs.read(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import glossary, profiles
+from . import bibliography, glossary, profiles
 from . import notebooks as nbs
 from .course import stray_answers
 from .model import ScenarioError, load_question
@@ -122,6 +122,7 @@ def check_course(settings: Settings) -> list[str]:
             problems += check_clean(path, nb) + check(path, nb)
     problems += glossary.entries_problems(settings)
     problems += profiles.check_profiles(settings)
+    problems += bibliography.check_bibliography(settings)
     sources = [(str(p), p.read_text()) for p in sorted(settings.path("book").rglob("*.md"))]
     for path in settings.module_notebooks() + settings.solution_notebooks():
         try:
