@@ -8,11 +8,10 @@ from . import bibliography, glossary, profiles
 from . import notebooks as nbs
 from .course import stray_answers
 from .model import ScenarioError, load_question
-from .paths import check_paths
+from .paths import check_paths, session_plan
 from .settings import Settings
 
 PRACTICE_RE = re.compile(r'practice\(\s*r?"""(?P<yaml>.*?)"""\s*\)', re.S)
-SESSION_ROW = re.compile(r"^\|\s*(\d+)\s*\|")
 
 
 def check_solutions_notebook(path: Path, nb) -> list[str]:
@@ -69,7 +68,7 @@ def check_module(path: Path, nb, settings: Settings) -> list[str]:
     i = headings.get("session plan")
     duration = meta.get("duration_minutes")
     if i is not None and isinstance(duration, int):
-        minutes = [int(m.group(1)) for line in nb.cells[i].source.splitlines() if (m := SESSION_ROW.match(line))]
+        minutes = [row[0] for row in session_plan(nb.cells[i].source)]
         if sum(minutes) != duration:
             problems.append(f"{nbs.cell_label(path, nb, i)}: the session plan's minutes add up to {sum(minutes)}, "
                             f"the module's duration is {duration}")

@@ -156,7 +156,7 @@ def spec_source(sc: Scenario, notebook_name: str, yaml_text: str) -> str:
             "### END HIDDEN TESTS")
 
 
-def spec_cell(sc: Scenario, notebook_name: str, yaml_text: str, old=None):
+def spec_cell(sc: Scenario, notebook_name: str, yaml_text: str):
     c = nbformat.v4.new_code_cell(spec_source(sc, notebook_name, yaml_text), metadata=_meta(
         sc.id, "spec", sc.id, grade=True, locked=True, points=_points(sc.autograded_points),
         hide=True, tags=("remove-cell",)))

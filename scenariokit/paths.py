@@ -55,6 +55,11 @@ def parse_clock(text: str) -> int:
     return int(h) * 60 + int(m)
 
 
+def session_plan(source: str) -> list[tuple[int, str, str]]:
+    """The rows (minutes, activity, method) of a session-plan table."""
+    return [(int(m.group(1)), m.group(2), m.group(3)) for line in source.splitlines() if (m := ROW.match(line))]
+
+
 def read_modules(s: Settings) -> dict[str, Module]:
     out = {}
     for path in s.module_notebooks():
@@ -63,8 +68,7 @@ def read_modules(s: Settings) -> dict[str, Module]:
         plan = []
         for cell in nb.cells:
             if cell.source.startswith("## Session plan"):
-                plan = [(int(m.group(1)), m.group(2), m.group(3))
-                        for line in cell.source.splitlines() if (m := ROW.match(line))]
+                plan = session_plan(cell.source)
         out[meta.get("id", path.stem)] = Module(
             id=meta.get("id", path.stem), number=int(meta.get("number", 0)), title=meta.get("title", path.stem),
             level=meta.get("level", "basic"), audiences=list(meta.get("audiences", [])),
