@@ -166,7 +166,8 @@ def link_glossary(s: Settings, src: Path) -> None:
     """Link the first mention of each glossary term on every staged page (not in the glossary itself)."""
     entries = glossary.load(s)
     for page in sorted(src.rglob("*.md")):
-        if page.name not in ("glossary.md", "bibliography.md") and "_extra" not in page.parts:
+        # Agendas are logistics: a link in every other cell would be noise there.
+        if page.name not in ("glossary.md", "bibliography.md") and not {"_extra", "paths"} & set(page.parts):
             page.write_text(glossary.link_terms(page.read_text(), entries, set()))
     for path in sorted(src.rglob("*.ipynb")):
         nb = nbs.read(path)

@@ -156,7 +156,7 @@ def agenda_page(p: dict, modules: dict[str, Module], detailed: bool) -> str:
     auds = ", ".join(a.replace("_", " ") for a in p.get("audiences", []))
     out = [f"# {p['title']}", "", p.get("summary", "").strip(), "",
            f"**Level:** {p['level']}. **For:** {auds}. **Participants:** {p.get('participants', 'not stated')}. "
-           f"**Length:** {len(days)} day(s).", "",
+           f"**Length:** {len(days)} day{'s' if len(days) > 1 else ''}.", "",
            "**Modules:** " + "; ".join(f"{m.number}. {m.title} ({m.minutes} min)" for m in mods) + ".", ""]
     for n, blocks in enumerate(days, 1):
         out += [f"## Day {n}", ""]
