@@ -4,7 +4,10 @@ Each edition is staged into `_build/src/<edition>/` from the same sources:
 - trainee: the landing page, trainee pages, modules without `trainer-only` cells,
   and the released exercises (no keys);
 - trainer: all of that with the trainer-only cells, plus answer-key pages written
-  from the scenario cells, the trainers' and the authors' guides.
+  from the scenario cells, country profiles, the trainers' and the authors' guides.
+Both get pages generated from the kit's declarations: learning paths with their
+agendas (detailed for trainers, by module for trainees), the glossary and the
+bibliography; and the first mention of each glossary term on a page is linked.
 """
 from __future__ import annotations
 
@@ -48,8 +51,7 @@ def _mark_trainer_only(source: str) -> str:
 def _filter_toc(node, keep):
     """Drop toc entries whose file fails `keep`, and parts or sections left empty."""
     if isinstance(node, list):
-        out = [n for n in (_filter_toc(x, keep) for x in node) if n is not None]
-        return out
+        return [n for n in (_filter_toc(x, keep) for x in node) if n is not None]
     if isinstance(node, dict):
         if "file" in node and not keep(node["file"]):
             return None
