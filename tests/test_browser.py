@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lab import CHROMIUM, FLAGS, jupyterlab
+from scenariokit import notebooks as nbs
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
@@ -54,8 +55,27 @@ def test_trainee_answers_exercise_by_clicking_and_answers_are_saved(tmp_path):
         branch.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "exercise-branch.png"))
 
-        saved = json.loads(answers_file.read_text())["answers"]["nadia_border_crossing"]
-        assert saved["social_worker_path"] == ["explain_and_presume"]
+        # Match: choose a category from a row's list.
+        row = page.locator(".scenariokit-match .widget-hbox", has_text="Four months ago he contacted her")
+        row.locator("select").select_option(label="Act")
+        # Order: move the second item up; the order is saved as option ids.
+        order = page.locator(".scenariokit-order").first
+        order.scroll_into_view_if_needed()
+        texts = order.locator(".widget-hbox .widget-html-content").all_text_contents()
+        shown = [t.split(". ", 1)[1] for t in texts]
+        order.locator("button[title='Move up']").nth(1).click()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "exercise-order.png"))
+
+        saved = json.loads(answers_file.read_text())["answers"]
+        assert saved["nadia_border_crossing"]["social_worker_path"] == ["explain_and_presume"]
+        assert saved["nadia_border_crossing"]["definition_elements"] == {"contacted_online": "act"}
+        sami = next(sc for sc, _ in nbs.scenarios_in(REPO / "solutions" / "identification" /
+                                                     "identification_scenarios.ipynb") if sc.id == "sami_fourth_arrest")
+        ids = {o.text: o.id for o in sami.question("order_of_steps").options}
+        expected = [ids[shown[1]], ids[shown[0]]] + [ids[t] for t in shown[2:]]
+        assert saved["sami_fourth_arrest"]["order_of_steps"] == expected
+        saved = saved["nadia_border_crossing"]
         assert saved["indicators_on_coach"] == ["man_holds_documents", "speaks_for_her"]
         assert saved["guard_first_step"] == "confront_man"
         assert page.locator(".scenariokit-status", has_text="Saved at").count() >= 2
