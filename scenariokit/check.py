@@ -111,25 +111,18 @@ def check_course(settings: Settings) -> list[str]:
     def module(path: Path, nb) -> list[str]:
         return check_module(path, nb, settings)
 
+    sources = [(str(p), p.read_text()) for p in sorted(settings.path("book").rglob("*.md"))]
     for paths, check in ((settings.solution_notebooks(), solutions), (settings.module_notebooks(), module)):
-        for path in paths:
-            try:
-                nb = nbs.read(path)
-            except nbs.NotebookError as exc:
-                problems.append(str(exc))
+        for path, nb, error in nbs.read_each(paths):
+            if error:
+                problems.append(error)
                 continue
             problems += check_clean(path, nb) + check(path, nb)
+            sources += [(nbs.cell_label(path, nb, i), c.source) for i, c in enumerate(nb.cells)
+                        if c.cell_type == "markdown" or PRACTICE_RE.search(c.source) or nbs.find_spec(c)]
     problems += glossary.entries_problems(settings)
     problems += profiles.check_profiles(settings)
     problems += bibliography.check_bibliography(settings)
-    sources = [(str(p), p.read_text()) for p in sorted(settings.path("book").rglob("*.md"))]
-    for path in settings.module_notebooks() + settings.solution_notebooks():
-        try:
-            nb = nbs.read(path)
-        except nbs.NotebookError:
-            continue
-        sources += [(nbs.cell_label(path, nb, i), c.source) for i, c in enumerate(nb.cells)
-                    if c.cell_type == "markdown" or PRACTICE_RE.search(c.source) or nbs.find_spec(c)]
     problems += glossary.check_terms(settings, sources)
     if (settings.path("book") / "paths.yml").exists():
         problems += check_paths(settings)

@@ -15,11 +15,9 @@ from .settings import Settings
 def cmd_sync(s: Settings, args) -> int:
     """Rebuild the cells trainees see from each scenario cell, and clean outputs."""
     problems = []
-    for path in s.solution_notebooks() + s.module_notebooks():
-        try:
-            nb = nbs.read(path)
-        except nbs.NotebookError as exc:
-            problems.append(str(exc))
+    for path, nb, error in nbs.read_each(s.solution_notebooks() + s.module_notebooks()):
+        if error:
+            problems.append(error)
             continue
         if path.is_relative_to(s.path("solutions")):
             result = nbs.synced(nb, path)

@@ -8,7 +8,6 @@ glossary does not define.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 

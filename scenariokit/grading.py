@@ -47,20 +47,17 @@ def grade(notebook: str, spec: str, folder: str | None = None) -> float:
             for p in exc.problems:
                 print("  - " + p)
             return 0.0
-        note = ""
+        broken = False
         try:
             saved = answers_mod.load(answers_mod.answers_path(notebook, folder))
-            if not saved:
-                note = (f"No answers were found ({notebook}.answers.json is missing or empty): "
-                        "were the cells run and the options chosen before submitting?")
-            scenario_answers = saved.get(sc.id)
+            note = "" if saved else (f"No answers were found ({notebook}.answers.json is missing or empty): "
+                                     "were the cells run and the options chosen before submitting?")
         except answers_mod.AnswersFileError as exc:
+            saved, broken = {}, True
             note = f"{exc} Every question of this notebook scored zero."
-            result = score_scenario(sc, {})
+        result = score_scenario(sc, saved.get(sc.id))
+        if broken:
             for r in result.results:
                 r.status = INVALID
-            print(report(sc.title, result, sc.manual_points, note))
-            return 0.0
-        result = score_scenario(sc, scenario_answers)
         print(report(sc.title, result, sc.manual_points, note))
         return result.score

@@ -10,8 +10,9 @@ def _p(x: float) -> str:
     return f"{x:g}"
 
 
-def _one_line(text: str) -> str:
-    return " ".join((text or "").split()).replace("|", "\\|")
+def table_text(text) -> str:
+    """Text for one Markdown table cell: on one line, with pipes escaped."""
+    return " ".join(str(text or "").split()).replace("|", "\\|")
 
 
 def question_key(n: int, q: Question) -> str:
@@ -21,36 +22,36 @@ def question_key(n: int, q: Question) -> str:
     if q.type in ("single", "multiple"):
         out += ["| Option | Key | Feedback |", "| --- | --- | --- |"]
         for o in q.options:
-            key = "✔ correct" if o.correct else ("⚠ harmful: " + _one_line(o.harmful) if o.harmful else "✘")
-            out.append(f"| {_one_line(o.text)} | {key} | {_one_line(o.feedback)} |")
+            key = "✔ correct" if o.correct else ("⚠ harmful: " + table_text(o.harmful) if o.harmful else "✘")
+            out.append(f"| {table_text(o.text)} | {key} | {table_text(o.feedback)} |")
         rule = ("Full points for the correct option." if q.type == "single" else
                 "Points × (correct chosen − wrong chosen) ÷ number correct, never below zero.")
         out += ["", f"Scoring: {rule}"]
     elif q.type == "order":
-        shown = ", ".join(f"{i}. {_one_line(o.text)}" for i, o in enumerate(display_order(q), 1))
+        shown = ", ".join(f"{i}. {table_text(o.text)}" for i, o in enumerate(display_order(q), 1))
         out += ["The right order:", ""]
-        out += [f"{i}. {_one_line(o.text)}: {_one_line(o.feedback)}" for i, o in enumerate(q.options, 1)]
+        out += [f"{i}. {table_text(o.text)}: {table_text(o.feedback)}" for i, o in enumerate(q.options, 1)]
         out += ["", f"Trainees see: {shown}.", "", "Scoring: share of pairs in the right relative order."]
     elif q.type == "match":
         targets = {t.id: t.text for t in q.targets}
         out += ["| Item | Belongs under | Feedback |", "| --- | --- | --- |"]
-        out += [f"| {_one_line(o.text)} | {targets.get(o.answer, '?')} | {_one_line(o.feedback)} |" for o in q.options]
+        out += [f"| {table_text(o.text)} | {targets.get(o.answer, '?')} | {table_text(o.feedback)} |" for o in q.options]
         out += ["", "Scoring: share of items matched to their category."]
     elif q.type == "branch":
         out += [f"Best path earns {_p(q.points)} credit. Steps:", ""]
         for s in q.steps:
-            out += [f"**Step `{s.id}`**: {_one_line(s.situation)}", "",
+            out += [f"**Step `{s.id}`**: {table_text(s.situation)}", "",
                     "| Option | Credit | Leads to | Harm | Feedback |", "| --- | --- | --- | --- | --- |"]
             for o in s.options:
-                out.append(f"| {_one_line(o.text)} | {_p(o.credit)} | {o.next or 'end'} | "
-                           f"{_one_line(o.harmful) or '—'} | {_one_line(o.feedback)} |")
+                out.append(f"| {table_text(o.text)} | {_p(o.credit)} | {o.next or 'end'} | "
+                           f"{table_text(o.harmful) or '—'} | {table_text(o.feedback)} |")
             out.append("")
         out += ["Scoring: the credit along the path taken, capped if a harmful option was chosen."]
     elif q.type == "text":
         out += ["Graded by the trainer in the Formgrader. Rubric:", "", "| Points | Criterion |", "| --- | --- |"]
-        out += [f"| {_p(r.points)} | {_one_line(r.criterion)} |" for r in q.rubric]
+        out += [f"| {_p(r.points)} | {table_text(r.criterion)} |" for r in q.rubric]
         if q.model_answer.strip():
-            out += ["", "Model answer:", "", "> " + _one_line(q.model_answer)]
+            out += ["", "Model answer:", "", "> " + table_text(q.model_answer)]
     return "\n".join(out) + "\n"
 
 

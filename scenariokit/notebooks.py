@@ -148,12 +148,16 @@ def generated_cells(sc: Scenario, notebook_name: str) -> list:
     return cells
 
 
-def spec_source(sc: Scenario, notebook_name: str, yaml_text: str) -> str:
-    return (f"# Scenario \"{sc.title}\": your answers are graded after you submit.\n"
-            "### BEGIN HIDDEN TESTS\n"
+def _hidden_grade_call(notebook_name: str, yaml_text: str) -> str:
+    return ("### BEGIN HIDDEN TESTS\n"
             "from scenariokit import grade\n"
             f"grade({json.dumps(notebook_name)}, r\"\"\"{yaml_text}\"\"\")\n"
             "### END HIDDEN TESTS")
+
+
+def spec_source(sc: Scenario, notebook_name: str, yaml_text: str) -> str:
+    return (f"# Scenario \"{sc.title}\": your answers are graded after you submit.\n"
+            + _hidden_grade_call(notebook_name, yaml_text))
 
 
 def spec_cell(sc: Scenario, notebook_name: str, yaml_text: str):
@@ -216,6 +220,16 @@ def synced(nb, path: Path) -> SyncResult:
     return SyncResult(new, problems, scenarios)
 
 
+def read_each(paths: list[Path]):
+    """Yield (path, notebook, None), or (path, None, message) for a notebook that cannot be read,
+    so that one broken notebook never stops a run over the others."""
+    for path in paths:
+        try:
+            yield path, read(path), None
+        except NotebookError as exc:
+            yield path, None, str(exc)
+
+
 def clean(nb) -> bool:
     """Strip outputs and execution counts; True if anything changed."""
     changed = False
@@ -242,12 +256,7 @@ def scenarios_in(path: Path) -> list[tuple[Scenario, int]]:
 
 def new_spec_cell(notebook_name: str, yaml_text: str):
     """A scenario cell as an author would write it, ready for `sync`."""
-    yaml_text = "\n" + yaml_text.strip("\n") + "\n"
-    src = ("### BEGIN HIDDEN TESTS\n"
-           "from scenariokit import grade\n"
-           f"grade({json.dumps(notebook_name)}, r\"\"\"{yaml_text}\"\"\")\n"
-           "### END HIDDEN TESTS")
-    return nbformat.v4.new_code_cell(src)
+    return nbformat.v4.new_code_cell(_hidden_grade_call(notebook_name, "\n" + yaml_text.strip("\n") + "\n"))
 
 
 def new_exercise(path: Path, title: str, intro: str, yaml_texts: list[str]):

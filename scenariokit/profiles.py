@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .keys import table_text
 from .settings import Settings
 
 STATUS = {"met": "Met", "partly": "Partly met", "gap": "Gap", "unknown": "Not yet checked"}
@@ -57,10 +58,6 @@ def check_profiles(s: Settings) -> list[str]:
     return problems
 
 
-def _cell(text) -> str:
-    return " ".join(str(text or "").split()).replace("|", "\\|")
-
-
 def page(s: Settings) -> str:
     rows = template(s)
     given = profiles(s)
@@ -89,9 +86,9 @@ def page(s: Settings) -> str:
                 "| --- | --- | --- | --- | --- | --- |"]
         for r in rows:
             e = filled.get(r["id"], {})
-            out.append(f"| {_cell(r['topic'])} | {_cell(r['standard'])} | {_cell(r['instrument'])} "
-                       f"{_cell(r['article'])} | {_cell(e.get('provision'))} | "
-                       f"{STATUS[e.get('status', 'unknown')] if path is not None else ''} | {_cell(e.get('note'))} |")
+            out.append(f"| {table_text(r['topic'])} | {table_text(r['standard'])} | {table_text(r['instrument'])} "
+                       f"{table_text(r['article'])} | {table_text(e.get('provision'))} | "
+                       f"{STATUS[e.get('status', 'unknown')] if path is not None else ''} | {table_text(e.get('note'))} |")
         out.append("")
     return "\n".join(out)
 
