@@ -42,7 +42,8 @@ def page(s: Settings) -> str:
         for e in load(s).get(key, []):
             where = sorted(cited.get(e["id"], []), key=lambda m: modules[m].number if m in modules else 99)
             names = "; ".join(f"{modules[m].number}. {modules[m].title}" for m in where if m in modules)
-            out.append(f"- {e['title']}. {e.get('details', '')}." + (f" *Cited in:* {names}." if names else ""))
+            details = f"; {e['details']}" if e.get("details") else ""
+            out.append(f"- {e['title']}{details}." + (f" *Cited in:* {names}." if names else ""))
         out.append("")
     return "\n".join(out)
 
